@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using MpWriter.Api.Hosting;
+using MpWriter.Grains.Identity;
+using MpWriter.Grains.Wallets;
+
+namespace MpWriter.Api.Auth;
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/api/auth").WithTags("Auth");
+
+        auth.MapGet("/csrf", (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(context);
+            context.Response.Headers.CacheControl = "no-store";
+            return TypedResults.Ok(new CsrfResponse(tokens.RequestToken!));
+        });
+
+        auth.MapPost("/dev-sign-in", DevSignIn).RequireRateLimiting(RateLimits.SignIn);
+
+        auth.MapGet("/me", async (HttpContext context, IClusterClient cluster) =>
+        {
+            var user = context.User;
+            var userId = user.GetUserId();
+            var balance = await cluster.GetGrain<IWalletGrain>(userId).GetBalance();
+            return TypedResults.Ok(new MeResponse(
+                userId,
+                user.FindFirst(SessionClaims.Email)?.Value ?? string.Empty,
+                user.FindFirst(SessionClaims.Name)?.Value ?? string.Empty,
+                CreditAmount.ToDecimal(balance.Balance)));
+        }).RequireAuthorization();
+
+        auth.MapPost("/sign-out", (HttpContext context, SessionCookies cookies) =>
+        {
+            cookies.DeleteSession(context.Response);
+            return TypedResults.NoContent();
+        });
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> DevSignIn(
+        DevSignInRequest request,
+        HttpContext context,
+        IClusterClient cluster,
+        SessionTokens tokens,
+        SessionCookies cookies,
+        IOptions<AuthOptions> options)
+    {
+        if (!options.Value.DevSignInEnabled)
+        {
+            return ApiProblem.NotFound("Local sign-in is not enabled here.");
+        }
+
+        if (request.Validate() is { Count: > 0 } errors)
+        {
+            return ApiProblem.Validation(errors);
+        }
+
+        var email = IdentityKeys.NormalizeEmail(request.Email!);
+        var name = request.Name!.Trim();
+        var user = await cluster.GetGrain<IIdentityGrain>(IdentityKeys.Local(email)).SignIn(email, name);
+        var (token, expires) = tokens.Issue(user);
+        cookies.AppendSession(context.Response, token, expires);
+        var balance = await cluster.GetGrain<IWalletGrain>(user.Id).GetBalance();
+        return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.Name, CreditAmount.ToDecimal(balance.Balance)));
+    }
+}
+
+public sealed record CsrfResponse(string Token);
+
+public sealed record MeResponse(Guid Id, string Email, string Name, decimal Credits);
+
+public sealed record DevSignInRequest(string? Email, string? Name)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Email) || Email.Length > 254 || !new EmailAddressAttribute().IsValid(Email.Trim()))
+        {
+            errors["email"] = ["Enter a valid e-mail address."];
+        }
+
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 100)
+        {
+            errors["name"] = ["Enter your name (at most 100 characters)."];
+        }
+
+        return errors;
+    }
+}

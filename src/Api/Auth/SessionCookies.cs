@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace MpWriter.Api.Auth;
+
+/// <summary>
+/// Cookie names and flags. Secure cookies carry the <c>__Host-</c> prefix (Secure, Path=/, no Domain); plain
+/// http://localhost development uses the same names without it, as browsers refuse the prefix there.
+/// </summary>
+public sealed class SessionCookies(IOptions<AuthOptions> options)
+{
+    private bool Secure => options.Value.SecureCookiesEnabled;
+
+    public string SessionName => Secure ? "__Host-mpw_session" : "mpw_session";
+
+    public string CsrfName => Secure ? "__Host-mpw_csrf" : "mpw_csrf";
+
+    public void AppendSession(HttpResponse response, string token, DateTimeOffset expires) =>
+        response.Cookies.Append(SessionName, token, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = Secure,
+            SameSite = SameSiteMode.Lax,
+            Path = "/",
+            Expires = expires,
+            IsEssential = true,
+        });
+
+    public void DeleteSession(HttpResponse response) =>
+        response.Cookies.Delete(SessionName, new CookieOptions { HttpOnly = true, Secure = Secure, SameSite = SameSiteMode.Lax, Path = "/" });
+}

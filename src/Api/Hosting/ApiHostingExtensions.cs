@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MpWriter.Api.Auth;
+using MpWriter.Api.Credits;
+using MpWriter.Api.Runs;
+using MpWriter.Api.Shell;
+using MpWriter.Api.WritingDesk;
+using MpWriter.Grains.Hosting;
+
+namespace MpWriter.Api.Hosting;
+
+public static class ApiHostingExtensions
+{
+    /// <summary>Everything the front end needs; in embedded mode it also hosts the silo.</summary>
+    public static WebApplicationBuilder AddMpWriterApi(this WebApplicationBuilder builder)
+    {
+        builder.AddMpWriterLogging();
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var cluster = ClusterSettings.From(configuration);
+        switch (cluster.Mode)
+        {
+            case ClusterMode.Embedded:
+                builder.UseOrleans(silo => silo.UseMpWriter());
+                break;
+            default:
+                throw new NotSupportedException($"Cluster:Mode={cluster.Mode} is not supported yet; use Embedded.");
+        }
+
+        services.TryAddKeyedSingleton(MpWriterTime.Key, TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<AuthOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
+        services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<AuthOptionsSetup>());
+        services.AddOptions<RelayOptions>().Bind(configuration.GetSection(RelayOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RateLimits>().Bind(configuration.GetSection(RateLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<SessionTokens>();
+        services.AddSingleton<SessionCookies>();
+        services.AddSingleton<RunEventRelay>();
+        services.AddSingleton<AppShell>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SessionTokens, SessionCookies>((options, tokens, cookies) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = tokens.ValidationParameters();
+                options.Events = new JwtBearerEvents
+                {
+                    // The session travels only in the HttpOnly cookie, never in a header script could set.
+                    OnMessageReceived = context =>
+                    {
+                        context.Token = context.Request.Cookies[cookies.SessionName];
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddAuthorization();
+
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = "X-CSRF-TOKEN";
+            options.Cookie.Name = new SessionCookies(Options.Create(ResolvedAuthOptions(builder))).CsrfName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = ResolvedAuthOptions(builder).SecureCookiesEnabled
+                ? CookieSecurePolicy.Always
+                : CookieSecurePolicy.None;
+            options.SuppressXFrameOptionsHeader = true;
+        });
+
+        services.AddRateLimiter(options => RateLimits.Configure(
+            options, configuration.GetSection(RateLimits.SectionName).Get<RateLimits>() ?? new RateLimits()));
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions.Remove("traceId");
+            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
+            context.HttpContext.Response.Headers["X-Correlation-Id"] = context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+
+        return builder;
+    }
+
+    public static WebApplication UseMpWriterApi(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseSerilogRequestLoggingWithoutQuery();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<CsrfProtectionMiddleware>();
+        app.UseRateLimiter();
+
+        app.MapStaticAssets();
+        app.MapAppShell();
+        app.MapHealth();
+        app.MapAuth();
+        app.MapCredits();
+        app.MapWritingDesk();
+        app.MapRuns();
+        return app;
+    }
+
+    /// <summary>The auth options as they will be after post-configuration, for settings fixed at registration.</summary>
+    private static AuthOptions ResolvedAuthOptions(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        new AuthOptionsSetup(builder.Environment, builder.Configuration).PostConfigure(null, options);
+        return options;
+    }
+}

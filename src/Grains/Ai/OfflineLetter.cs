@@ -1,0 +1,3 @@
+namespace MpWriter.Grains.Ai;
+
+public sealed record OfflineLetter(string Subject, string Text);

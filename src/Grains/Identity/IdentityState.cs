@@ -1,0 +1,11 @@
+namespace MpWriter.Grains.Identity;
+
+[GenerateSerializer, Alias("mpwriter.IdentityState")]
+public sealed class IdentityState
+{
+    [Id(0)]
+    public Guid UserId { get; set; }
+
+    [Id(1)]
+    public bool SignupGranted { get; set; }
+}
