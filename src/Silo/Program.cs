@@ -1,1 +1,8 @@
-var b = WebApplication.CreateBuilder(args); b.Build().Run();
+using MpWriter.Grains.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddMpWriterLogging();
+builder.UseOrleans(silo => silo.UseMpWriter());
+
+var app = builder.Build();
+app.Run();

@@ -21,7 +21,8 @@ public sealed partial class WalletGrain(
     [FromKeyedServices(MpWriterTime.Key)] TimeProvider time,
     ILogger<WalletGrain> logger) : Grain, IWalletGrain, IRemindable
 {
-    internal const int RecentWindow = 1_000;
+    /// <summary>How many finished operation ids a wallet remembers; older ones are checked against the ledger.</summary>
+    public const int RecentWindow = 1_000;
     private const string ExpiryReminder = "expire-holds";
 
     private Guid UserId => this.GetPrimaryKey();
