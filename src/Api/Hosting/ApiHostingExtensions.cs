@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MpWriter.Api.Auth;
@@ -66,21 +68,20 @@ public static class ApiHostingExtensions
             });
         services.AddAuthorization();
 
-        services.AddAntiforgery(options =>
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<SessionCookies, IOptions<AuthOptions>>((options, cookies, auth) =>
         {
             options.HeaderName = "X-CSRF-TOKEN";
-            options.Cookie.Name = new SessionCookies(Options.Create(ResolvedAuthOptions(builder))).CsrfName;
+            options.Cookie.Name = cookies.CsrfName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.Path = "/";
-            options.Cookie.SecurePolicy = ResolvedAuthOptions(builder).SecureCookiesEnabled
-                ? CookieSecurePolicy.Always
-                : CookieSecurePolicy.None;
+            options.Cookie.SecurePolicy = auth.Value.SecureCookiesEnabled ? CookieSecurePolicy.Always : CookieSecurePolicy.None;
             options.SuppressXFrameOptionsHeader = true;
         });
 
-        services.AddRateLimiter(options => RateLimits.Configure(
-            options, configuration.GetSection(RateLimits.SectionName).Get<RateLimits>() ?? new RateLimits()));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimits>>((options, limits) => RateLimits.Configure(options, limits.Value));
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -130,13 +131,5 @@ public static class ApiHostingExtensions
         app.MapWritingDesk();
         app.MapRuns();
         return app;
-    }
-
-    /// <summary>The auth options as they will be after post-configuration, for settings fixed at registration.</summary>
-    private static AuthOptions ResolvedAuthOptions(WebApplicationBuilder builder)
-    {
-        var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        new AuthOptionsSetup(builder.Environment, builder.Configuration).PostConfigure(null, options);
-        return options;
     }
 }

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using MpWriter.Api.Hosting;
+using MpWriter.Testing;
+
+namespace MpWriter.Api.Tests.Hosting;
+
+/// <summary>Unsafe configurations stop the process before it serves anything, naming the setting to fix.</summary>
+public sealed class StartupValidationTests
+{
+    private const string GoodKey = "dGVzdC1vbmx5LWtleS1kby1ub3QtdXNlLWFueXdoZXJlLWVsc2UtMTIzNDU2Nzg5MA==";
+
+    private static async Task<string> StartupFailureAsync(Dictionary<string, string> settings)
+    {
+        using var data = new TempDirectory("mpwriter-startup");
+        await using var app = ApiApp.Build(ApiHost.Arguments(data.Path, FreePort.Next(), settings));
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        return failure.Message;
+    }
+
+    [Fact]
+    public async Task Production_WithDevSignIn_RefusesToStart()
+    {
+        var message = await StartupFailureAsync(new()
+        {
+            ["environment"] = "Production",
+            ["Auth:DevSignIn"] = "true",
+            ["Auth:SigningKey"] = GoodKey,
+        });
+
+        Assert.Contains("Auth:DevSignIn", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_WithoutSigningKey_RefusesToStartAndSaysHowToMakeOne()
+    {
+        var message = await StartupFailureAsync(new() { ["environment"] = "Production" });
+
+        Assert.Contains("Auth:SigningKey", message, StringComparison.Ordinal);
+        Assert.Contains("openssl rand -base64 48", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WeakSigningKey_RefusesToStart()
+    {
+        var message = await StartupFailureAsync(new() { ["Auth:SigningKey"] = "c2hvcnQ=" });
+
+        Assert.Contains("at least 32", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_WithInsecureCookies_RefusesToStart()
+    {
+        var message = await StartupFailureAsync(new()
+        {
+            ["environment"] = "Production",
+            ["Auth:SigningKey"] = GoodKey,
+            ["Auth:SecureCookies"] = "false",
+        });
+
+        Assert.Contains("Auth:SecureCookies", message, StringComparison.Ordinal);
+    }
+}
