@@ -13,36 +13,35 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            """
-            INSERT INTO audit_events (at, kind, user_id, subject, detail, correlation_id, event_id)
-            VALUES ($at, $kind, $user, $subject, $detail, $correlation, $eventId)
-            ON CONFLICT DO NOTHING
-            """;
-        var at = command.Parameters.Add("$at", SqliteType.Text);
-        var kind = command.Parameters.Add("$kind", SqliteType.Text);
-        var user = command.Parameters.Add("$user", SqliteType.Text);
-        var subject = command.Parameters.Add("$subject", SqliteType.Text);
-        var detail = command.Parameters.Add("$detail", SqliteType.Text);
-        var correlation = command.Parameters.Add("$correlation", SqliteType.Text);
-        var eventId = command.Parameters.Add("$eventId", SqliteType.Text);
-        foreach (var e in events)
+        await database.WriteAsync(transaction =>
         {
-            at.Value = e.At.ToString("O", CultureInfo.InvariantCulture);
-            kind.Value = e.Kind;
-            user.Value = (object?)e.UserId?.ToString() ?? DBNull.Value;
-            subject.Value = (object?)e.Subject ?? DBNull.Value;
-            detail.Value = (object?)e.Detail ?? DBNull.Value;
-            correlation.Value = (object?)e.CorrelationId ?? DBNull.Value;
-            eventId.Value = (object?)e.EventId ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            using var command = transaction.Command(
+                """
+                INSERT INTO audit_events (at, kind, user_id, subject, detail, correlation_id, event_id)
+                VALUES ($at, $kind, $user, $subject, $detail, $correlation, $eventId)
+                ON CONFLICT DO NOTHING
+                """);
+            var at = command.Parameters.Add("$at", SqliteType.Text);
+            var kind = command.Parameters.Add("$kind", SqliteType.Text);
+            var user = command.Parameters.Add("$user", SqliteType.Text);
+            var subject = command.Parameters.Add("$subject", SqliteType.Text);
+            var detail = command.Parameters.Add("$detail", SqliteType.Text);
+            var correlation = command.Parameters.Add("$correlation", SqliteType.Text);
+            var eventId = command.Parameters.Add("$eventId", SqliteType.Text);
+            foreach (var e in events)
+            {
+                at.Value = e.At.ToString("O", CultureInfo.InvariantCulture);
+                kind.Value = e.Kind;
+                user.Value = (object?)e.UserId?.ToString() ?? DBNull.Value;
+                subject.Value = (object?)e.Subject ?? DBNull.Value;
+                detail.Value = (object?)e.Detail ?? DBNull.Value;
+                correlation.Value = (object?)e.CorrelationId ?? DBNull.Value;
+                eventId.Value = (object?)e.EventId ?? DBNull.Value;
+                command.ExecuteNonQuery();
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            return events.Count;
+        }).WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEvent>> ReadAsync(Guid? userId, int limit, CancellationToken cancellationToken = default)

@@ -1,15 +1,26 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace MpWriter.Grains.Storage;
 
 /// <summary>
-/// The embedded mode's single SQLite file: grain state, reminders and documents. Opens pooled connections in
-/// WAL mode and creates the schema once.
+/// The embedded mode's single SQLite file: grain state, reminders and documents.
 /// </summary>
-public sealed class SqliteDatabase
+/// <remarks>
+/// SQLite has one writer at a time and Microsoft.Data.Sqlite runs every call synchronously, retrying a busy lock
+/// by sleeping the calling thread. With many grains writing at once that parks the silo's scheduler threads. So
+/// all writes go through one dedicated thread that owns the write connection and commits whatever has queued up
+/// in one transaction (each write in its own savepoint, so one failure fails only its caller). Reads use pooled
+/// connections; WAL lets them run beside the writer.
+/// </remarks>
+public sealed class SqliteDatabase : IDisposable
 {
+    private const int MaxBatch = 512;
+
     private readonly string _connectionString;
-    private readonly Lazy<Task> _schema;
+    private readonly Channel<IWrite> _writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Thread _writer;
 
     public SqliteDatabase(string path)
     {
@@ -22,45 +33,169 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout, which serializes writers.
             DefaultTimeout = 30,
         }.ToString();
-        _schema = new Lazy<Task>(CreateSchemaAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "sqlite-writer" };
+        _writer.Start();
     }
 
     public string Path { get; }
 
+    /// <summary>A pooled connection for reading.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        await _schema.Value.WaitAsync(cancellationToken);
-        return await OpenRawAsync(cancellationToken);
+        await _ready.Task.WaitAsync(cancellationToken);
+        return Open();
     }
 
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="write"/> on the writer thread inside the current batch's transaction; the task completes
+    /// once that transaction has committed.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write)
+    {
+        var item = new Write<T>(write);
+        if (!_writes.Writer.TryWrite(item))
+        {
+            throw new ObjectDisposedException(nameof(SqliteDatabase));
+        }
+
+        return item.Completion.Task;
+    }
+
+    public void Dispose()
+    {
+        _writes.Writer.TryComplete();
+        _writer.Join(TimeSpan.FromSeconds(10));
+    }
+
+    private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
+            connection.Open();
+            using var pragma = connection.CreateCommand();
             // WAL keeps readers off the writer's back; NORMAL syncs at checkpoints, which WAL makes crash-safe.
             pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            pragma.ExecuteNonQuery();
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync();
+            connection.Dispose();
             throw;
         }
     }
 
-    private async Task CreateSchemaAsync()
+    private void WriteLoop()
     {
-        await using var connection = await OpenRawAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        await command.ExecuteNonQueryAsync();
+        SqliteConnection connection;
+        try
+        {
+            connection = Open();
+            using var schema = connection.CreateCommand();
+            schema.CommandText = Schema;
+            schema.ExecuteNonQuery();
+            _ready.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            _ready.TrySetException(exception);
+            FailAll(exception);
+            return;
+        }
+
+        using (connection)
+        {
+            var batch = new List<IWrite>(MaxBatch);
+            var reader = _writes.Reader;
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (batch.Count < MaxBatch && reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                Commit(connection, batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    private static void Commit(SqliteConnection connection, List<IWrite> batch)
+    {
+        var succeeded = new List<IWrite>(batch.Count);
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var item in batch)
+            {
+                using var savepoint = connection.CreateCommand();
+                savepoint.Transaction = transaction;
+                savepoint.CommandText = "SAVEPOINT item";
+                savepoint.ExecuteNonQuery();
+                try
+                {
+                    item.Run(connection, transaction);
+                    savepoint.CommandText = "RELEASE item";
+                    savepoint.ExecuteNonQuery();
+                    succeeded.Add(item);
+                }
+                catch (Exception exception)
+                {
+                    savepoint.CommandText = "ROLLBACK TO item; RELEASE item";
+                    savepoint.ExecuteNonQuery();
+                    item.Fail(exception);
+                }
+            }
+
+            transaction.Commit();
+        }
+        catch (Exception exception)
+        {
+            foreach (var item in succeeded)
+            {
+                item.Fail(exception);
+            }
+
+            return;
+        }
+
+        foreach (var item in succeeded)
+        {
+            item.Succeed();
+        }
+    }
+
+    private void FailAll(Exception exception)
+    {
+        while (_writes.Reader.TryRead(out var item))
+        {
+            item.Fail(exception);
+        }
+    }
+
+    private interface IWrite
+    {
+        void Run(SqliteConnection connection, SqliteTransaction transaction);
+
+        void Succeed();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class Write<T>(Func<SqliteTransaction, T> write) : IWrite
+    {
+        private T? _result;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Run(SqliteConnection connection, SqliteTransaction transaction) => _result = write(transaction);
+
+        public void Succeed() => Completion.TrySetResult(_result!);
+
+        public void Fail(Exception exception) => Completion.TrySetException(exception);
     }
 
     private const string Schema =

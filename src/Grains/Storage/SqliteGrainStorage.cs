@@ -37,38 +37,39 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
     {
         var newETag = Guid.NewGuid().ToString("N");
         var data = serializer.Serialize(grainState.State).ToArray();
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        if (grainState.ETag is null)
+        var etag = grainState.ETag;
+        var id = grainId.ToString();
+        var now = time.GetUtcNow().ToString("O");
+        var written = await database.WriteAsync(transaction =>
         {
-            command.CommandText =
-                """
-                INSERT INTO grain_state (grain_type, grain_id, etag, data, updated_at)
-                VALUES ($type, $id, $newEtag, $data, $now)
-                ON CONFLICT DO NOTHING
-                """;
-        }
-        else
-        {
-            command.CommandText =
-                """
-                UPDATE grain_state SET etag = $newEtag, data = $data, updated_at = $now
-                WHERE grain_type = $type AND grain_id = $id AND etag = $etag
-                """;
-            command.Parameters.AddWithValue("$etag", grainState.ETag);
-        }
+            using var command = transaction.Command(etag is null
+                ? """
+                  INSERT INTO grain_state (grain_type, grain_id, etag, data, updated_at)
+                  VALUES ($type, $id, $newEtag, $data, $now)
+                  ON CONFLICT DO NOTHING
+                  """
+                : """
+                  UPDATE grain_state SET etag = $newEtag, data = $data, updated_at = $now
+                  WHERE grain_type = $type AND grain_id = $id AND etag = $etag
+                  """);
+            command.Parameters.AddWithValue("$type", stateName);
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$newEtag", newETag);
+            command.Parameters.Add("$data", SqliteType.Blob).Value = data;
+            command.Parameters.AddWithValue("$now", now);
+            if (etag is not null)
+            {
+                command.Parameters.AddWithValue("$etag", etag);
+            }
 
-        command.Parameters.AddWithValue("$type", stateName);
-        command.Parameters.AddWithValue("$id", grainId.ToString());
-        command.Parameters.AddWithValue("$newEtag", newETag);
-        command.Parameters.Add("$data", SqliteType.Blob).Value = data;
-        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToString("O"));
-        if (await command.ExecuteNonQueryAsync() != 1)
+            return command.ExecuteNonQuery() == 1;
+        });
+        if (!written)
         {
             throw new InconsistentStateException(
-                $"Version conflict writing {stateName} of {grainId}: the stored ETag is not {grainState.ETag ?? "(none)"}.",
+                $"Version conflict writing {stateName} of {grainId}: the stored ETag is not {etag ?? "(none)"}.",
                 storedEtag: "unknown",
-                currentEtag: grainState.ETag ?? string.Empty);
+                currentEtag: etag ?? string.Empty);
         }
 
         grainState.ETag = newETag;
@@ -77,25 +78,28 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = grainState.ETag is null
-            ? "SELECT NOT EXISTS (SELECT 1 FROM grain_state WHERE grain_type = $type AND grain_id = $id)"
-            : "DELETE FROM grain_state WHERE grain_type = $type AND grain_id = $id AND etag = $etag RETURNING 1";
-        command.Parameters.AddWithValue("$type", stateName);
-        command.Parameters.AddWithValue("$id", grainId.ToString());
-        if (grainState.ETag is not null)
+        var etag = grainState.ETag;
+        var id = grainId.ToString();
+        var cleared = await database.WriteAsync(transaction =>
         {
-            command.Parameters.AddWithValue("$etag", grainState.ETag);
-        }
+            using var command = transaction.Command(etag is null
+                ? "SELECT NOT EXISTS (SELECT 1 FROM grain_state WHERE grain_type = $type AND grain_id = $id)"
+                : "DELETE FROM grain_state WHERE grain_type = $type AND grain_id = $id AND etag = $etag RETURNING 1");
+            command.Parameters.AddWithValue("$type", stateName);
+            command.Parameters.AddWithValue("$id", id);
+            if (etag is not null)
+            {
+                command.Parameters.AddWithValue("$etag", etag);
+            }
 
-        var result = await command.ExecuteScalarAsync();
-        if (result is not 1L)
+            return command.ExecuteScalar() is 1L;
+        });
+        if (!cleared)
         {
             throw new InconsistentStateException(
-                $"Version conflict clearing {stateName} of {grainId}: the stored ETag is not {grainState.ETag ?? "(none)"}.",
+                $"Version conflict clearing {stateName} of {grainId}: the stored ETag is not {etag ?? "(none)"}.",
                 storedEtag: "unknown",
-                currentEtag: grainState.ETag ?? string.Empty);
+                currentEtag: etag ?? string.Empty);
         }
 
         grainState.ETag = null;

@@ -13,43 +13,42 @@ public sealed class SqliteLedgerStore(SqliteDatabase database) : ILedgerStore
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            """
-            INSERT INTO ledger (user_id, sequence, entry_id, operation_id, kind, balance_delta, held_delta, balance_after, held_after, source, at)
-            VALUES ($user, $seq, $entry, $op, $kind, $bd, $hd, $ba, $ha, $source, $at)
-            ON CONFLICT DO NOTHING
-            """;
-        var user = command.Parameters.AddWithValue("$user", userId.ToString());
-        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
-        var entry = command.Parameters.Add("$entry", SqliteType.Text);
-        var op = command.Parameters.Add("$op", SqliteType.Text);
-        var kind = command.Parameters.Add("$kind", SqliteType.Integer);
-        var bd = command.Parameters.Add("$bd", SqliteType.Integer);
-        var hd = command.Parameters.Add("$hd", SqliteType.Integer);
-        var ba = command.Parameters.Add("$ba", SqliteType.Integer);
-        var ha = command.Parameters.Add("$ha", SqliteType.Integer);
-        var source = command.Parameters.Add("$source", SqliteType.Text);
-        var at = command.Parameters.Add("$at", SqliteType.Text);
-        foreach (var e in entries)
+        await database.WriteAsync(transaction =>
         {
-            seq.Value = e.Sequence;
-            entry.Value = e.EntryId;
-            op.Value = e.OperationId;
-            kind.Value = (int)e.Kind;
-            bd.Value = e.BalanceDelta;
-            hd.Value = e.HeldDelta;
-            ba.Value = e.BalanceAfter;
-            ha.Value = e.HeldAfter;
-            source.Value = (object?)e.Source ?? DBNull.Value;
-            at.Value = e.At.ToString("O", CultureInfo.InvariantCulture);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            using var command = transaction.Command(
+                """
+                INSERT INTO ledger (user_id, sequence, entry_id, operation_id, kind, balance_delta, held_delta, balance_after, held_after, source, at)
+                VALUES ($user, $seq, $entry, $op, $kind, $bd, $hd, $ba, $ha, $source, $at)
+                ON CONFLICT DO NOTHING
+                """);
+            command.Parameters.AddWithValue("$user", userId.ToString());
+            var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+            var entry = command.Parameters.Add("$entry", SqliteType.Text);
+            var op = command.Parameters.Add("$op", SqliteType.Text);
+            var kind = command.Parameters.Add("$kind", SqliteType.Integer);
+            var bd = command.Parameters.Add("$bd", SqliteType.Integer);
+            var hd = command.Parameters.Add("$hd", SqliteType.Integer);
+            var ba = command.Parameters.Add("$ba", SqliteType.Integer);
+            var ha = command.Parameters.Add("$ha", SqliteType.Integer);
+            var source = command.Parameters.Add("$source", SqliteType.Text);
+            var at = command.Parameters.Add("$at", SqliteType.Text);
+            foreach (var e in entries)
+            {
+                seq.Value = e.Sequence;
+                entry.Value = e.EntryId;
+                op.Value = e.OperationId;
+                kind.Value = (int)e.Kind;
+                bd.Value = e.BalanceDelta;
+                hd.Value = e.HeldDelta;
+                ba.Value = e.BalanceAfter;
+                ha.Value = e.HeldAfter;
+                source.Value = (object?)e.Source ?? DBNull.Value;
+                at.Value = e.At.ToString("O", CultureInfo.InvariantCulture);
+                command.ExecuteNonQuery();
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            return entries.Count;
+        }).WaitAsync(cancellationToken);
     }
 
     public async Task<bool> ContainsAsync(Guid userId, string entryId, CancellationToken cancellationToken = default)

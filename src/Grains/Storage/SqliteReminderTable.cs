@@ -51,46 +51,46 @@ public sealed class SqliteReminderTable(SqliteDatabase database, IOptions<Cluste
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
         var etag = Guid.NewGuid().ToString("N");
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText =
-            """
-            INSERT INTO reminders (service_id, grain_id, reminder_name, grain_hash, start_at, period_ticks, etag)
-            VALUES ($service, $grain, $name, $hash, $start, $period, $etag)
-            ON CONFLICT (service_id, grain_id, reminder_name)
-            DO UPDATE SET start_at = excluded.start_at, period_ticks = excluded.period_ticks, etag = excluded.etag
-            """;
-        command.Parameters.AddWithValue("$service", _serviceId);
-        command.Parameters.AddWithValue("$grain", entry.GrainId.ToString());
-        command.Parameters.AddWithValue("$name", entry.ReminderName);
-        command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
-        command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
-        command.Parameters.AddWithValue("$period", entry.Period.Ticks);
-        command.Parameters.AddWithValue("$etag", etag);
-        await command.ExecuteNonQueryAsync();
+        await database.WriteAsync(transaction =>
+        {
+            using var command = transaction.Command(
+                """
+                INSERT INTO reminders (service_id, grain_id, reminder_name, grain_hash, start_at, period_ticks, etag)
+                VALUES ($service, $grain, $name, $hash, $start, $period, $etag)
+                ON CONFLICT (service_id, grain_id, reminder_name)
+                DO UPDATE SET start_at = excluded.start_at, period_ticks = excluded.period_ticks, etag = excluded.etag
+                """);
+            command.Parameters.AddWithValue("$service", _serviceId);
+            command.Parameters.AddWithValue("$grain", entry.GrainId.ToString());
+            command.Parameters.AddWithValue("$name", entry.ReminderName);
+            command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
+            command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
+            command.Parameters.AddWithValue("$period", entry.Period.Ticks);
+            command.Parameters.AddWithValue("$etag", etag);
+            return command.ExecuteNonQuery();
+        });
         return etag;
     }
 
-    public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM reminders WHERE service_id = $service AND grain_id = $grain AND reminder_name = $name AND etag = $etag";
-        command.Parameters.AddWithValue("$service", _serviceId);
-        command.Parameters.AddWithValue("$grain", grainId.ToString());
-        command.Parameters.AddWithValue("$name", reminderName);
-        command.Parameters.AddWithValue("$etag", eTag);
-        return await command.ExecuteNonQueryAsync() == 1;
-    }
+    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
+        database.WriteAsync(transaction =>
+        {
+            using var command = transaction.Command(
+                "DELETE FROM reminders WHERE service_id = $service AND grain_id = $grain AND reminder_name = $name AND etag = $etag");
+            command.Parameters.AddWithValue("$service", _serviceId);
+            command.Parameters.AddWithValue("$grain", grainId.ToString());
+            command.Parameters.AddWithValue("$name", reminderName);
+            command.Parameters.AddWithValue("$etag", eTag);
+            return command.ExecuteNonQuery() == 1;
+        });
 
-    public async Task TestOnlyClearTable()
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM reminders WHERE service_id = $service";
-        command.Parameters.AddWithValue("$service", _serviceId);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task TestOnlyClearTable() =>
+        database.WriteAsync(transaction =>
+        {
+            using var command = transaction.Command("DELETE FROM reminders WHERE service_id = $service");
+            command.Parameters.AddWithValue("$service", _serviceId);
+            return command.ExecuteNonQuery();
+        });
 
     private const string SelectColumns = "SELECT grain_id, reminder_name, start_at, period_ticks, etag FROM reminders";
 
