@@ -1,8 +1,8 @@
 using MpWriter.Grains.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddMpWriterLogging();
-builder.UseOrleans(silo => silo.UseMpWriter());
+builder.AddMpWriterSilo();
 
 var app = builder.Build();
+app.MapMpWriterSilo();
 app.Run();

@@ -11,6 +11,7 @@ using MpWriter.Api.Credits;
 using MpWriter.Api.Runs;
 using MpWriter.Api.Shell;
 using MpWriter.Api.WritingDesk;
+using MpWriter.Grains.Health;
 using MpWriter.Grains.Hosting;
 
 namespace MpWriter.Api.Hosting;
@@ -25,14 +26,17 @@ public static class ApiHostingExtensions
         var configuration = builder.Configuration;
 
         var cluster = ClusterSettings.From(configuration);
-        switch (cluster.Mode)
+        if (cluster.Mode == ClusterMode.Embedded)
         {
-            case ClusterMode.Embedded:
-                builder.UseOrleans(silo => silo.UseMpWriter());
-                break;
-            default:
-                throw new NotSupportedException($"Cluster:Mode={cluster.Mode} is not supported yet; use Embedded.");
+            builder.UseOrleans(silo => silo.UseMpWriter());
         }
+        else
+        {
+            builder.UseOrleansClient(client => client.UseMpWriterCluster());
+        }
+
+        services.AddMpWriterClusterSettings(configuration);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = cluster.DrainTimeout);
 
         services.TryAddKeyedSingleton(MpWriterTime.Key, TimeProvider.System);
         services.TryAddSingleton(TimeProvider.System);
@@ -48,6 +52,8 @@ public static class ApiHostingExtensions
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<RunEventRelay>();
+        services.AddSingleton<GatewayLossSignal>();
+        services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayLossSignal>());
         services.AddSingleton<AppShell>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

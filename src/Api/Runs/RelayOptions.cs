@@ -16,7 +16,7 @@ public sealed class RelayOptions
     /// and follows the run again from the last event it sent.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(25);
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Consecutive failed follows before the relay gives up and lets the browser reconnect.</summary>
     [Range(1, 100)]

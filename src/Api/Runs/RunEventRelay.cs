@@ -6,11 +6,12 @@ using MpWriter.Grains.Runs;
 namespace MpWriter.Api.Runs;
 
 /// <summary>
-/// Relays a run's events to one browser and hides failover: when the grain call fails, or goes silent past the
-/// idle timeout, it follows the run again from the last event it passed on and drops anything at or before it,
-/// so the browser sees no gap and no duplicate.
+/// Relays a run's events to one browser and hides failover: when the grain call fails, goes silent past the idle
+/// timeout, or a gateway closes (its silo may have died with the run), it follows the run again from the last
+/// event it passed on and drops anything at or before it, so the browser sees no gap and no duplicate.
 /// </summary>
-public sealed partial class RunEventRelay(IClusterClient cluster, IOptions<RelayOptions> options, TimeProvider time, ILogger<RunEventRelay> logger)
+public sealed partial class RunEventRelay(
+    IClusterClient cluster, GatewayLossSignal gatewayLoss, IOptions<RelayOptions> options, TimeProvider time, ILogger<RunEventRelay> logger)
 {
     /// <summary>
     /// The run's events after <paramref name="afterSeq"/>, ending after the terminal one. Heartbeats (the run's,
@@ -73,7 +74,8 @@ public sealed partial class RunEventRelay(IClusterClient cluster, IOptions<Relay
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var gatewayLost = gatewayLoss.Token;
+                using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, gatewayLost);
                 watchdog.CancelAfter(options.Value.IdleTimeout);
                 try
                 {
@@ -109,7 +111,10 @@ public sealed partial class RunEventRelay(IClusterClient cluster, IOptions<Relay
                         return;
                     }
 
-                    LogRefollowing(logger, runId, last, watchdog.IsCancellationRequested ? "idle" : exception.GetType().Name);
+                    var reason = gatewayLost.IsCancellationRequested ? "a gateway closed"
+                        : watchdog.IsCancellationRequested ? "idle"
+                        : exception.GetType().Name;
+                    LogRefollowing(logger, runId, last, reason);
                     await Task.Delay(Backoff(failures), time, cancellationToken);
                 }
             }

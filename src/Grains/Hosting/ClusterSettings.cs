@@ -24,9 +24,27 @@ public sealed class ClusterSettings
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The address other silos and clients reach this silo at. Unset: this host's own address.</summary>
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary>How long a grain call may take; the same on silos and clients.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often silos probe each other, and how long a probe may take. With <see cref="MissedProbesLimit"/> it sets
+    /// how fast a dead silo is noticed: about their product. Orleans' defaults (5 s × 3) take 15 s or more.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.200", "00:01:00")]
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Missed probes before a silo votes another dead. Too low, and a long GC pause kills a healthy silo.</summary>
+    [Range(1, 10)]
+    public int MissedProbesLimit { get; set; } = 3;
+
+    /// <summary>How long a stopping process may take to hand over its work and close its streams.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public static ClusterSettings From(IConfiguration configuration)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +8,10 @@ using MpWriter.Grains.Health;
 using MpWriter.Grains.Runs;
 using MpWriter.Grains.Storage;
 using MpWriter.Grains.Wallets;
+using Orleans.Clustering.Redis;
 using Orleans.Configuration;
+using Orleans.Persistence;
+using Orleans.Reminders.Redis;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
@@ -18,36 +22,88 @@ public static class SiloBuilderExtensions
     /// <summary>Configures a silo from configuration: <c>Cluster:Mode</c> picks clustering and storage.</summary>
     public static ISiloBuilder UseMpWriter(this ISiloBuilder silo)
     {
-        var cluster = ClusterSettings.From(silo.Configuration);
+        var configuration = silo.Configuration;
+        var cluster = ClusterSettings.From(configuration);
+        silo.Services.AddMpWriterClusterSettings(configuration);
         switch (cluster.Mode)
         {
             case ClusterMode.Embedded:
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 silo.AddMpWriterEmbeddedStorage();
                 break;
-            default:
-                throw new NotSupportedException($"Cluster:Mode={cluster.Mode} is not supported yet; use Embedded.");
+            case ClusterMode.Redis:
+                silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+                if (cluster.AdvertisedAddress is { Length: > 0 } address)
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(address), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+
+                silo.AddMpWriterRedis();
+                break;
         }
 
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
-        silo.Services.AddMpWriterGrainServices(silo.Configuration);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = cluster.ProbeTimeout;
+            o.NumMissedProbesLimit = cluster.MissedProbesLimit;
+        });
+        silo.Services.AddMpWriterGrainServices(configuration);
         return silo;
     }
 
     /// <summary>Grain state, reminders and documents in one SQLite file under the data directory.</summary>
     public static ISiloBuilder AddMpWriterEmbeddedStorage(this ISiloBuilder silo)
     {
-        var configuration = silo.Configuration;
-        silo.Services.TryAddSingleton(sp => new SqliteDatabase(Path.Combine(
-            StorageSettings.ResolveDataDirectory(configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
-            "mpwriter.db")));
+        silo.Services.AddSqliteDatabase(silo.Configuration);
         silo.Services.AddGrainStorage(StorageNames.GrainState, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
-        silo.Services.AddSingleton<ILedgerStore, SqliteLedgerStore>();
-        silo.Services.AddSingleton<IUserStore, SqliteUserStore>();
-        silo.Services.AddSingleton<IAuditStore, SqliteAuditStore>();
-        silo.Services.AddSingleton<IStorageProbe, SqliteProbe>();
+        silo.Services.AddSqliteDocuments(silo.Configuration);
+        return silo;
+    }
+
+    /// <summary>
+    /// Redis clustering, grain state and reminders on one shared multiplexer. Documents go where
+    /// <c>Documents:Provider</c> says (MongoDB unless set).
+    /// </summary>
+    public static ISiloBuilder AddMpWriterRedis(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton<RedisConnection>();
+        silo.UseRedisClustering(_ => { });
+        silo.Services.AddOptions<RedisClusteringOptions>().Configure<RedisConnection>((o, redis) =>
+        {
+            o.ConfigurationOptions = redis.Options;
+            o.CreateMultiplexer = _ => redis.ForOrleansAsync();
+        });
+        silo.AddRedisGrainStorage(StorageNames.GrainState, options => options.Configure<RedisConnection>((o, redis) =>
+        {
+            o.ConfigurationOptions = redis.Options;
+            o.CreateMultiplexer = _ => redis.ForOrleansAsync();
+        }));
+        silo.UseRedisReminderService(_ => { });
+        silo.Services.AddOptions<RedisReminderTableOptions>().Configure<RedisConnection>((o, redis) =>
+        {
+            o.ConfigurationOptions = redis.Options;
+            o.CreateMultiplexer = _ => redis.ForOrleansAsync();
+        });
+        silo.Services.AddSingleton<IStorageProbe, RedisProbe>();
+
+        var documents = DocumentsSettings.From(silo.Configuration);
+        if (documents.Provider == DocumentsProvider.Sqlite)
+        {
+            silo.Services.AddSqliteDatabase(silo.Configuration);
+            silo.Services.AddSqliteDocuments(silo.Configuration);
+        }
+        else
+        {
+            silo.Services.AddMongoDocuments(silo.Configuration);
+        }
+
         return silo;
     }
 
@@ -77,6 +133,55 @@ public static class SiloBuilderExtensions
         services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
 
         services.TryAddSingleton<IDraftingProvider, OfflineDraftingProvider>();
+        return services;
+    }
+
+    /// <summary>The cluster settings, validated when the host starts.</summary>
+    public static IServiceCollection AddMpWriterClusterSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ClusterSettingsValidator)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<ClusterSettingsValidator>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ClusterSettings>>(sp => sp.GetRequiredService<ClusterSettingsValidator>());
+        services.AddOptions<ClusterSettings>()
+            .Bind(configuration.GetSection(ClusterSettings.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+
+    private static IServiceCollection AddSqliteDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(sp => new SqliteDatabase(Path.Combine(
+            StorageSettings.ResolveDataDirectory(configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            "mpwriter.db")));
+        return services;
+    }
+
+    private static IServiceCollection AddSqliteDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSqliteDatabase(configuration);
+        services.TryAddSingleton<ILedgerStore, SqliteLedgerStore>();
+        services.TryAddSingleton<IUserStore, SqliteUserStore>();
+        services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStorageProbe, SqliteProbe>());
+        return services;
+    }
+
+    private static IServiceCollection AddMongoDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DocumentsSettings.From(configuration);
+        services.TryAddSingleton(_ => new MongoDocuments(
+            configuration.GetConnectionString(DocumentsSettings.MongoConnectionStringName)
+                ?? throw new InvalidOperationException("ConnectionStrings:MongoDb is not set."),
+            settings.MongoDatabase));
+        services.TryAddSingleton<ILedgerStore, MongoLedgerStore>();
+        services.TryAddSingleton<IUserStore, MongoUserStore>();
+        services.TryAddSingleton<IAuditStore, MongoAuditStore>();
+        services.AddSingleton<IStorageProbe, MongoProbe>();
         return services;
     }
 }

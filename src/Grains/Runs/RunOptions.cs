@@ -13,7 +13,7 @@ public sealed class RunOptions
 
     /// <summary>How often an idle follower hears that the run is alive.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
-    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How often a generating run saves its text and the provider's cursor.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]

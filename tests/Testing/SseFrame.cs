@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MpWriter.Api.Tests.Runs;
+namespace MpWriter.Testing;
 
 /// <summary>One SSE frame exactly as it crossed the wire: its fields in order and any comment lines.</summary>
 public sealed record SseFrame(string? Id, string? Event, string? Data, string? Retry, IReadOnlyList<string> Comments, IReadOnlyList<string> Lines)

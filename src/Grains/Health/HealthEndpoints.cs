@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace MpWriter.Api.Hosting;
+namespace MpWriter.Grains.Health;
 
 public static class HealthEndpoints
 {

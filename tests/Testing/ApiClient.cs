@@ -1,9 +1,10 @@
+using Xunit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace MpWriter.Api.Tests;
+namespace MpWriter.Testing;
 
 /// <summary>A browser-like client: a cookie jar, and the CSRF token sent back on unsafe requests.</summary>
 public sealed class ApiClient : IDisposable

@@ -1,0 +1,7 @@
+namespace MpWriter.Grains.Hosting;
+
+public enum DocumentsProvider
+{
+    Sqlite = 0,
+    MongoDb = 1,
+}

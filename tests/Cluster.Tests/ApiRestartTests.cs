@@ -1,0 +1,37 @@
+using MpWriter.Testing;
+
+namespace MpWriter.Cluster.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ApiRestartTests(RedisFixture fixture)
+{
+    [SkippableFact]
+    public async Task Stream_ApiRestartedMidRun_BrowserReconnectsWithLastEventIdAndMissesNothing()
+    {
+        Skip.If(fixture.Redis is null, fixture.SkipReason);
+        await using var cluster = new MpWriterCluster(fixture.Redis);
+        await cluster.StartAsync(silos: 2);
+        var (client, runId) = await LetterExpectations.StartLetterAsync(cluster.ApiAddress);
+        using var _ = client;
+        var reachedEight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var following = SseSession.FollowAsync(client.Http, $"/api/runs/{runId}/events", e =>
+        {
+            if (e.Id == "8")
+            {
+                reachedEight.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+        await reachedEight.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // A rolling restart: SIGTERM ends each stream with a final retry:, then a new process takes the port.
+        cluster.Api!.Signal(Signals.SigTerm);
+        await cluster.Api.WaitForExitAsync(TimeSpan.FromSeconds(40));
+        await cluster.StartApiAsync();
+        var session = await following;
+
+        Assert.True(session.Reconnects >= 1, "the stream should have been reconnected");
+        await LetterExpectations.AssertDeliveredOnceAsync(client, runId, session);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MpWriter.Testing;
+using Xunit.Abstractions;
+
+namespace MpWriter.Cluster.Tests;
+
+/// <summary>Two silos and an Api as real processes on a real Redis; the silo hosting a run dies mid-stream.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class SiloFailoverTests(RedisFixture fixture, ITestOutputHelper output)
+{
+    [SkippableTheory]
+    [InlineData(Signals.SigKill)]
+    [InlineData(Signals.SigTerm)]
+    public async Task Stream_HostingSiloDiesMidRun_CompletesWithoutGapDuplicateOrSecondCharge(int signal)
+    {
+        Skip.If(fixture.Redis is null, fixture.SkipReason);
+        await using var cluster = new MpWriterCluster(fixture.Redis);
+        await cluster.StartAsync(silos: 2);
+        var (client, runId) = await LetterExpectations.StartLetterAsync(cluster.ApiAddress);
+        using var _ = client;
+        var reachedEight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var following = SseSession.FollowAsync(client.Http, $"/api/runs/{runId}/events", e =>
+        {
+            if (e.Id == "8")
+            {
+                reachedEight.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+        await reachedEight.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var host = cluster.SiloHosting(runId) ?? throw new InvalidOperationException("No silo logged hosting the run.");
+        host.Signal(signal);
+        output.WriteLine($"signal {signal} sent to {host.Name} after event 8");
+        var session = await following;
+
+        await LetterExpectations.AssertDeliveredOnceAsync(client, runId, session);
+        var survivor = cluster.Silos.Single(s => s != host);
+        Assert.True(survivor.HasLine(l => l.Contains(runId.ToString(), StringComparison.Ordinal) && l.Contains("resuming", StringComparison.Ordinal)),
+            "the run should have been resumed by the other silo");
+    }
+
+    [SkippableFact]
+    public async Task Run_WithNoFollowerWhenItsSiloDies_FinishesOrIsRefundedWithinTwoMinutes()
+    {
+        Skip.If(fixture.Redis is null, fixture.SkipReason);
+        await using var cluster = new MpWriterCluster(fixture.Redis, new Dictionary<string, string>
+        {
+            // Long enough that the silo dies well before the letter is done.
+            ["Ai:Offline:DeltaDelay"] = "00:00:00.500",
+        });
+        await cluster.StartAsync(silos: 2);
+        var (client, runId) = await LetterExpectations.StartLetterAsync(cluster.ApiAddress);
+        using var _ = client;
+        var host = cluster.SiloHosting(runId) ?? throw new InvalidOperationException("No silo logged hosting the run.");
+
+        host.Signal(Signals.SigKill);
+        var killed = System.Diagnostics.Stopwatch.StartNew();
+
+        // Only the wallet is asked: asking the run would wake it, and the point is that nothing has to. A request
+        // in flight to the dying silo answers 503 after the response timeout, and the poll simply goes on.
+        JsonElement credits;
+        while (true)
+        {
+            using var response = await client.Http.GetAsync("/api/credits");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                credits = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (credits.GetProperty("held").GetDecimal() == 0m)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            }
+
+            Assert.True(killed.Elapsed < TimeSpan.FromMinutes(2), "the hold was still open two minutes after the silo died");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        output.WriteLine($"settled {killed.Elapsed.TotalSeconds:0.0} s after the kill");
+        var run = await client.GetJsonAsync($"/api/runs/{runId}");
+        var status = run.GetProperty("status").GetString();
+        Assert.Contains(status, new[] { "completed", "failed" });
+        Assert.Equal(status == "completed" ? 2.80m : 3.00m, credits.GetProperty("balance").GetDecimal());
+    }
+}
