@@ -44,6 +44,43 @@ public sealed class SiloFailoverTests(RedisFixture fixture, ITestOutputHelper ou
     }
 
     [SkippableFact]
+    public async Task Run_WithNoFollowerWhenItsSiloStopsGracefully_IsHandedOverAndFinishesWithinSeconds()
+    {
+        Skip.If(fixture.Redis is null, fixture.SkipReason);
+        await using var cluster = new MpWriterCluster(fixture.Redis, new Dictionary<string, string>
+        {
+            ["Ai:Offline:DeltaDelay"] = "00:00:00.300",
+        });
+        await cluster.StartAsync(silos: 2);
+        var (client, runId) = await LetterExpectations.StartLetterAsync(cluster.ApiAddress);
+        using var _ = client;
+        var host = cluster.SiloHosting(runId) ?? throw new InvalidOperationException("No silo logged hosting the run.");
+        var survivor = cluster.Silos.Single(s => s != host);
+
+        host.Signal(Signals.SigTerm);
+        var stopped = System.Diagnostics.Stopwatch.StartNew();
+
+        try
+        {
+            await host.WaitForLineAsync(l => l.Contains("handed over", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            await survivor.WaitForLineAsync(l => l.Contains(runId.ToString(), StringComparison.Ordinal) && l.Contains("resuming", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            output.WriteLine($"resumed on {survivor.Name} {stopped.Elapsed.TotalSeconds:0.0} s after SIGTERM");
+            await survivor.WaitForLineAsync(l => l.Contains(runId.ToString(), StringComparison.Ordinal) && l.Contains("finished", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            foreach (var silo in cluster.Silos)
+            {
+                output.WriteLine($"{silo.Name}:\n{string.Join('\n', silo.Lines.Where(l => !l.StartsWith("   at ", StringComparison.Ordinal)).TakeLast(40))}");
+            }
+
+            throw;
+        }
+
+        Assert.Equal("""{"balance":2.80,"held":0.00}""", await client.Http.GetStringAsync("/api/credits"));
+    }
+
+    [SkippableFact]
     public async Task Run_WithNoFollowerWhenItsSiloDies_FinishesOrIsRefundedWithinTwoMinutes()
     {
         Skip.If(fixture.Redis is null, fixture.SkipReason);

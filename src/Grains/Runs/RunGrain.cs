@@ -29,6 +29,9 @@ public sealed partial class RunGrain(
 {
     private const string WatchdogReminder = "run-watchdog";
 
+    /// <summary>How soon after a silo stops its runs are woken elsewhere.</summary>
+    private static readonly TimeSpan HandOverDelay = TimeSpan.FromSeconds(2);
+
     private TaskCompletionSource _changed = NewSignal();
     private CancellationTokenSource? _generationCts;
     private Task? _generation;
@@ -72,6 +75,10 @@ public sealed partial class RunGrain(
             if (S.Status == RunStatus.Running)
             {
                 await TryCheckpointAsync();
+                if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+                {
+                    await HandOverAsync();
+                }
             }
         }
     }
@@ -394,6 +401,24 @@ public sealed partial class RunGrain(
         }
     }
 
+    /// <summary>
+    /// This silo is stopping: bring the watchdog forward, so whichever silo then owns the reminder wakes the run in
+    /// seconds and it carries on from the checkpoint just saved, followed or not.
+    /// </summary>
+    private async Task HandOverAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(WatchdogReminder, HandOverDelay, Options.WatchdogPeriod);
+            LogHandedOver(logger, RunId, S.Log.Count);
+        }
+        catch (Exception exception)
+        {
+            // The regular tick still comes; the hand-over is only later.
+            LogWatchdogStartFailed(logger, exception, RunId);
+        }
+    }
+
     private async Task StopWatchdogAsync()
     {
         try
@@ -476,6 +501,9 @@ public sealed partial class RunGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} resuming from event {Seq} at cursor {Cursor}")]
     private static partial void LogResuming(ILogger logger, Guid runId, int seq, string? cursor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} handed over at event {Seq}: the silo is stopping")]
+    private static partial void LogHandedOver(ILogger logger, Guid runId, int seq);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} finished: {Status}, {Length} characters")]
     private static partial void LogFinished(ILogger logger, Guid runId, RunStatus status, int length);
