@@ -26,13 +26,6 @@ public sealed class ClusterSettingsValidator(IConfiguration configuration) : IVa
                 "Cluster:ClusterId (environment variable Cluster__ClusterId) is missing: name this deployment, e.g. prod-2026-12; every silo and front end of it uses the same value.");
         }
 
-        if (DocumentsSettings.From(configuration).Provider == DocumentsProvider.MongoDb
-            && string.IsNullOrWhiteSpace(configuration.GetConnectionString(DocumentsSettings.MongoConnectionStringName)))
-        {
-            failures.Add(
-                "ConnectionStrings:MongoDb (environment variable ConnectionStrings__MongoDb) is missing: the MongoDB for users, the ledger and audit events, e.g. mongodb://mongo:27017");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

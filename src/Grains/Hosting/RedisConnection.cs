@@ -17,11 +17,12 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public RedisConnection(IConfiguration configuration)
     {
-        // Parsed on first use, after start-up validation has had its say about a missing connection string.
+        // A missing connection string is not thrown here: Orleans reads these options while the host is being
+        // built, before start-up validation can say which setting is missing and how to set it.
         _options = new Lazy<ConfigurationOptions>(() =>
         {
-            var options = ConfigurationOptions.Parse(configuration.GetConnectionString(ConnectionStringName)
-                ?? throw new InvalidOperationException("ConnectionStrings:Redis is not set."));
+            var connectionString = configuration.GetConnectionString(ConnectionStringName);
+            var options = string.IsNullOrWhiteSpace(connectionString) ? new ConfigurationOptions() : ConfigurationOptions.Parse(connectionString);
             options.AbortOnConnectFail = false;
             options.ConnectTimeout = 5_000;
             options.SyncTimeout = 5_000;

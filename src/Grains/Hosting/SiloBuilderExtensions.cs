@@ -182,6 +182,7 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton<IUserStore, MongoUserStore>();
         services.TryAddSingleton<IAuditStore, MongoAuditStore>();
         services.AddSingleton<IStorageProbe, MongoProbe>();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ClusterSettings>, MongoSettingsValidator>();
         return services;
     }
 }

@@ -13,8 +13,10 @@ public sealed class StartupValidationTests
     {
         using var data = new TempDirectory("mpwriter-startup");
         await using var app = ApiApp.Build(ApiHost.Arguments(data.Path, FreePort.Next(), settings));
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-        return failure.Message;
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+        var failures = failure is AggregateException aggregate ? aggregate.InnerExceptions : [failure];
+        Assert.All(failures, f => Assert.IsType<OptionsValidationException>(f));
+        return string.Join(Environment.NewLine, failures.Select(f => f.Message));
     }
 
     [Fact]
@@ -58,5 +60,14 @@ public sealed class StartupValidationTests
         });
 
         Assert.Contains("Auth:SecureCookies", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RedisMode_WithoutSigningKeyOrRedis_RefusesToStartNamingBoth()
+    {
+        var message = await StartupFailureAsync(new() { ["Cluster:Mode"] = "Redis", ["Cluster:ClusterId"] = "prod-1" });
+
+        Assert.Contains("Auth__SigningKey", message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__Redis", message, StringComparison.Ordinal);
     }
 }
