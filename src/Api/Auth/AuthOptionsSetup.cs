@@ -25,10 +25,15 @@ public sealed class AuthOptionsSetup(IHostEnvironment environment, IConfiguratio
                     "Auth:SigningKey (environment variable Auth__SigningKey) is missing. Generate one with: openssl rand -base64 48");
             }
         }
-        else if (SigningKeys.Decode(options.SigningKey) is not { Length: >= SigningKeys.MinimumBytes })
+        else if (SigningKeys.Decode(options.SigningKey) is not { Length: >= SigningKeys.MinimumBytes } key)
         {
             failures.Add(
                 $"Auth:SigningKey (environment variable Auth__SigningKey) must be base64 of at least {SigningKeys.MinimumBytes} random bytes. Generate one with: openssl rand -base64 48");
+        }
+        else if (SigningKeys.IsPlaceholder(key))
+        {
+            failures.Add(
+                "Auth:SigningKey (environment variable Auth__SigningKey) is the placeholder from .env.example. Generate a real one with: openssl rand -base64 48");
         }
 
         if (environment.IsProduction())

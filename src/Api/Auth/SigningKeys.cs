@@ -36,6 +36,10 @@ public sealed class SigningKeys
         }
     }
 
+    /// <summary>The example placeholders say so in their bytes; a random key never spells a word that long.</summary>
+    public static bool IsPlaceholder(byte[] key) =>
+        System.Text.Encoding.ASCII.GetString(key).Contains("placeholder", StringComparison.OrdinalIgnoreCase);
+
     private static byte[] LoadOrCreate(string path)
     {
         if (File.Exists(path) && Decode(File.ReadAllText(path)) is { Length: >= MinimumBytes } existing)

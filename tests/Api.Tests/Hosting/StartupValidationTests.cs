@@ -70,4 +70,15 @@ public sealed class StartupValidationTests
         Assert.Contains("Auth__SigningKey", message, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings__Redis", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SigningKey_FromEnvExample_RefusesToStart()
+    {
+        var example = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".env.example"))
+            .Single(l => l.StartsWith("AUTH_SIGNING_KEY=", StringComparison.Ordinal))["AUTH_SIGNING_KEY=".Length..];
+
+        var message = await StartupFailureAsync(new() { ["Auth:SigningKey"] = example });
+
+        Assert.Contains("placeholder", message, StringComparison.Ordinal);
+    }
 }
