@@ -13,23 +13,14 @@ public sealed class ApiRestartTests(RedisFixture fixture)
         await cluster.StartAsync(silos: 2);
         var (client, runId) = await LetterExpectations.StartLetterAsync(cluster.ApiAddress);
         using var _ = client;
-        var reachedEight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var following = SseSession.FollowAsync(client.Http, $"/api/runs/{runId}/events", e =>
-        {
-            if (e.Id == "8")
-            {
-                reachedEight.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
-        await reachedEight.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         // A rolling restart: SIGTERM ends each stream with a final retry:, then a new process takes the port.
-        cluster.Api!.Signal(Signals.SigTerm);
-        await cluster.Api.WaitForExitAsync(TimeSpan.FromSeconds(40));
-        await cluster.StartApiAsync();
-        var session = await following;
+        var session = await LetterExpectations.FollowWithDisruptionAsync(client, runId, async () =>
+        {
+            cluster.Api!.Signal(Signals.SigTerm);
+            await cluster.Api.WaitForExitAsync(TimeSpan.FromSeconds(40));
+            await cluster.StartApiAsync();
+        });
 
         Assert.True(session.Reconnects >= 1, "the stream should have been reconnected");
         await LetterExpectations.AssertDeliveredOnceAsync(client, runId, session);

@@ -25,6 +25,27 @@ public static class LetterExpectations
         return (client, runId);
     }
 
+    /// <summary>
+    /// Follows the run like a browser, running <paramref name="atEvent8"/> when event 8 arrives (mid-letter), and
+    /// returns the whole session once the stream has ended.
+    /// </summary>
+    public static async Task<SseSession> FollowWithDisruptionAsync(ApiClient client, Guid runId, Func<Task> atEvent8)
+    {
+        var reachedEight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var following = SseSession.FollowAsync(client.Http, $"/api/runs/{runId}/events", e =>
+        {
+            if (e.Id == "8")
+            {
+                reachedEight.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+        await reachedEight.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await atEvent8();
+        return await following;
+    }
+
     public static async Task AssertDeliveredOnceAsync(ApiClient client, Guid runId, SseSession session)
     {
         var ids = session.Events.Select(e => long.Parse(e.Id!, CultureInfo.InvariantCulture)).ToList();

@@ -20,22 +20,15 @@ public sealed class SiloFailoverTests(RedisFixture fixture, ITestOutputHelper ou
         await cluster.StartAsync(silos: 2);
         var (client, runId) = await LetterExpectations.StartLetterAsync(cluster.ApiAddress);
         using var _ = client;
-        var reachedEight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        NodeProcess? host = null;
 
-        var following = SseSession.FollowAsync(client.Http, $"/api/runs/{runId}/events", e =>
+        var session = await LetterExpectations.FollowWithDisruptionAsync(client, runId, () =>
         {
-            if (e.Id == "8")
-            {
-                reachedEight.TrySetResult();
-            }
-
+            host = cluster.SiloHosting(runId) ?? throw new InvalidOperationException("No silo logged hosting the run.");
+            host.Signal(signal);
+            output.WriteLine($"signal {signal} sent to {host.Name} after event 8");
             return Task.CompletedTask;
         });
-        await reachedEight.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var host = cluster.SiloHosting(runId) ?? throw new InvalidOperationException("No silo logged hosting the run.");
-        host.Signal(signal);
-        output.WriteLine($"signal {signal} sent to {host.Name} after event 8");
-        var session = await following;
 
         await LetterExpectations.AssertDeliveredOnceAsync(client, runId, session);
         var survivor = cluster.Silos.Single(s => s != host);

@@ -39,13 +39,15 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         TimeoutException => true,
-        SiloUnavailableException => true,
         OrleansMessageRejectionException => true,
         Orleans.Runtime.Messaging.ConnectionFailedException => true,
         ClientNotAvailableException => true,
         Orleans.Storage.InconsistentStateException => true,
-        AggregateException { InnerExceptions.Count: 1 } aggregate => IsUnavailable(aggregate.InnerExceptions[0]),
-        _ => exception.GetType().Name.Contains("Redis", StringComparison.Ordinal) || exception.InnerException is { } inner && IsUnavailable(inner),
+        Orleans.Persistence.Redis.RedisStorageException => true,
+        StackExchange.Redis.RedisException => true,
+        MongoDB.Driver.MongoConnectionException => true,
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true, // SQLITE_BUSY, SQLITE_LOCKED
+        _ => exception.InnerException is { } inner && IsUnavailable(inner),
     };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the cluster or its storage is unavailable")]

@@ -127,6 +127,7 @@ public static class ApiHostingExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequireHttpsMiddleware>();
         app.UseSerilogRequestLoggingWithoutQuery();
         app.UseRouting();
         app.UseAuthentication();
