@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using MpWriter.Api.Hosting;
 using MpWriter.Testing;
 
@@ -11,6 +12,9 @@ public sealed class ApiFixture : IAsyncLifetime
     private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The embedded silo's grains, for tests that disturb a run from inside the cluster.</summary>
+    public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
 
     public async Task InitializeAsync()
     {

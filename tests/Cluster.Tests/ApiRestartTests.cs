@@ -24,5 +24,9 @@ public sealed class ApiRestartTests(RedisFixture fixture)
 
         Assert.True(session.Reconnects >= 1, "the stream should have been reconnected");
         await LetterExpectations.AssertDeliveredOnceAsync(client, runId, session);
+
+        // Failure detection is tight (1 s probes); on this loaded machine it must still never evict a live silo,
+        // which would make that silo stop itself.
+        Assert.All(cluster.Silos, s => Assert.False(s.HasExited, $"{s.Name} stopped: it was voted dead"));
     }
 }

@@ -41,6 +41,10 @@ public sealed class RedisOutageTests(RedisFixture fixture)
         var runId = await client.StartLetterAsync("formal", idempotencyKey: "after-outage", intake: LetterExpectations.Intake);
         var session = await SseSession.FollowAsync(client.Http, $"/api/runs/{runId}/events");
         await LetterExpectations.AssertDeliveredOnceAsync(client, runId, session);
+
+        // Failure detection is tight (1 s probes); on this loaded machine it must still never evict a live silo,
+        // which would make that silo stop itself.
+        Assert.All(cluster.Silos, s => Assert.False(s.HasExited, $"{s.Name} stopped: it was voted dead"));
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, string what)

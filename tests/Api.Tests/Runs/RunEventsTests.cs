@@ -1,4 +1,6 @@
+using MpWriter.Grains.Runs;
 using MpWriter.Testing;
+using Orleans.Core.Internal;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
@@ -105,6 +107,35 @@ public sealed class RunEventsTests(ApiFixture fixture)
         var letter = JsonDocument.Parse(resumed[^1].Data!).RootElement.GetProperty("text").GetString();
         Assert.Equal(letter, Text(resumed[..^1], Text(first)));
         Assert.Equal(resumed.Select(f => f.Id), byQuery.Select(f => f.Id));
+    }
+
+    [Fact]
+    public async Task Events_RunDeactivatedMidStream_AreRelayedWithoutGapOrDuplicate()
+    {
+        using var client = await fixture.SignedInClientAsync();
+        var runId = await client.StartLetterAsync("neutral");
+        var run = fixture.Grains.GetGrain<IRunGrain>(runId);
+
+        using var response = await client.Http.GetAsync($"/api/runs/{runId}/events", HttpCompletionOption.ResponseHeadersRead);
+        var deactivated = false;
+        var frames = await SseFrame.ReadAsync(await response.Content.ReadAsStreamAsync(), f =>
+        {
+            if (!deactivated && f.Id is "10")
+            {
+                // The grain call the relay is following ends; the relay must follow the next activation.
+                run.Cast<IGrainManagementExtension>().DeactivateOnIdle().AsTask().GetAwaiter().GetResult();
+                deactivated = true;
+            }
+
+            return f.Event is "complete" or "error";
+        });
+
+        Assert.True(deactivated);
+        var events = frames.Where(f => f.Event is not null).ToList();
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), events.Select(f => f.Id));
+        Assert.Equal("complete", events[^1].Event);
+        Assert.Equal(JsonDocument.Parse(events[^1].Data!).RootElement.GetProperty("text").GetString(), Text(events[..^1]));
+        Assert.Equal("""{"balance":2.80,"held":0.00}""", await client.Http.GetStringAsync("/api/credits"));
     }
 
     [Fact]
