@@ -1,8 +1,8 @@
-using Xunit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
 namespace MpWriter.Testing;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MpWriter.Grains.Ai;
+using MpWriter.Grains.Audit;
 using MpWriter.Grains.Hosting;
 using MpWriter.Grains.Storage;
 using MpWriter.Grains.Wallets;
@@ -22,6 +23,7 @@ namespace MpWriter.Grains.Runs;
 public sealed partial class RunGrain(
     [PersistentState("run", StorageNames.GrainState)] IPersistentState<RunState> state,
     IDraftingProvider provider,
+    IAuditStore audit,
     IOptions<RunOptions> options,
     [FromKeyedServices(MpWriterTime.Key)] TimeProvider clock,
     TimeProvider pace,
@@ -152,13 +154,22 @@ public sealed partial class RunGrain(
         return new StartRunResult(StartRunOutcome.Started, Snapshot());
     }
 
-    public Task<RunSnapshot?> GetSnapshot(Guid ownerId) =>
-        Task.FromResult(IsVisibleTo(ownerId) ? Snapshot() : null);
+    public async Task<RunSnapshot?> GetSnapshot(Guid ownerId)
+    {
+        if (!IsVisibleTo(ownerId))
+        {
+            await AuditDeniedAsync(ownerId, "read");
+            return null;
+        }
+
+        return Snapshot();
+    }
 
     public async Task<CancelRunOutcome> Cancel(Guid ownerId)
     {
         if (!IsVisibleTo(ownerId))
         {
+            await AuditDeniedAsync(ownerId, "cancel");
             return CancelRunOutcome.NotFound;
         }
 
@@ -184,6 +195,7 @@ public sealed partial class RunGrain(
     {
         if (!IsVisibleTo(ownerId))
         {
+            await AuditDeniedAsync(ownerId, "follow");
             yield break;
         }
 
@@ -461,6 +473,24 @@ public sealed partial class RunGrain(
 
     private bool IsVisibleTo(Guid ownerId) => S.Exists && S.OwnerId == ownerId;
 
+    /// <summary>Someone asked for a run that exists but is not theirs: they are told it does not exist, and it is audited.</summary>
+    private async Task AuditDeniedAsync(Guid userId, string action)
+    {
+        if (!S.Exists)
+        {
+            return;
+        }
+
+        try
+        {
+            await audit.AppendAsync([new AuditEvent(clock.GetUtcNow(), AuditKinds.PermissionDenied, userId, $"run:{RunId:N}", action, null)]);
+        }
+        catch (Exception exception)
+        {
+            LogAuditFailed(logger, exception, RunId);
+        }
+    }
+
     private RunEvent EventAt(long seq)
     {
         var entry = S.Log[(int)seq - 1];
@@ -525,6 +555,9 @@ public sealed partial class RunGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: registering the watchdog reminder failed")]
     private static partial void LogWatchdogStartFailed(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: recording a permission-denied audit event failed")]
+    private static partial void LogAuditFailed(ILogger logger, Exception exception, Guid runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: removing the watchdog reminder failed")]
     private static partial void LogWatchdogStopFailed(ILogger logger, Exception exception, Guid runId);

@@ -1,7 +1,7 @@
-using MpWriter.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MpWriter.Testing;
 
 namespace MpWriter.Api.Tests.Auth;
 

@@ -1,10 +1,10 @@
-using MpWriter.Grains.Runs;
-using MpWriter.Testing;
-using Orleans.Core.Internal;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using MpWriter.Grains.Runs;
+using MpWriter.Testing;
+using Orleans.Core.Internal;
 
 namespace MpWriter.Api.Tests.Runs;
 

@@ -1,4 +1,5 @@
 using MpWriter.Grains.Ai;
+using MpWriter.Grains.Audit;
 using MpWriter.Grains.Runs;
 using MpWriter.Grains.Storage;
 using MpWriter.Grains.Wallets;
@@ -211,6 +212,8 @@ public sealed class RunGrainTests(ClusterFixture fixture)
         Assert.Null(await run.GetSnapshot(stranger));
         Assert.Empty(await RunFollower.FollowToEndAsync(run, stranger));
         Assert.Equal(CancelRunOutcome.NotFound, await run.Cancel(stranger));
+        var denied = await fixture.SiloService<IAuditStore>().ReadAsync(stranger, 10);
+        Assert.Equal(["cancel", "follow", "read"], denied.Where(e => e.Kind == AuditKinds.PermissionDenied).Select(e => e.Detail));
         await RunFollower.FollowToEndAsync(run, owner);
         Assert.Equal(RunStatus.Completed, (await run.GetSnapshot(owner))!.Status);
     }

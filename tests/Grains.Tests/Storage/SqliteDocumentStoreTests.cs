@@ -25,6 +25,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
 
     public void Dispose()
     {
+        _database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Dispose();
     }

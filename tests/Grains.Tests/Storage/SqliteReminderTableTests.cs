@@ -8,12 +8,13 @@ namespace MpWriter.Grains.Tests.Storage;
 public sealed class SqliteReminderTableTests : IDisposable
 {
     private readonly TempDirectory _directory = new("mpwriter-reminders");
+    private readonly SqliteDatabase _database;
     private readonly SqliteReminderTable _table;
 
     public SqliteReminderTableTests()
     {
-        var database = new SqliteDatabase(Path.Combine(_directory.Path, "test.db"));
-        _table = new SqliteReminderTable(database, Options.Create(new ClusterOptions { ServiceId = "svc", ClusterId = "c" }));
+        _database = new SqliteDatabase(Path.Combine(_directory.Path, "test.db"));
+        _table = new SqliteReminderTable(_database, Options.Create(new ClusterOptions { ServiceId = "svc", ClusterId = "c" }));
     }
 
     private static ReminderEntry Entry(GrainId grain, string name) => new()
@@ -73,6 +74,7 @@ public sealed class SqliteReminderTableTests : IDisposable
 
     public void Dispose()
     {
+        _database.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Dispose();
     }
