@@ -34,9 +34,18 @@ public static class AuthEndpoints
                 CreditAmount.ToDecimal(balance.Balance)));
         }).RequireAuthorization();
 
-        auth.MapPost("/sign-out", (HttpContext context, SessionCookies cookies) =>
+        auth.MapPost("/refresh", async Task<IResult> (HttpContext context, Sessions sessions) =>
+            await sessions.RenewAsync(context) switch
+            {
+                RefreshOutcome.Rotated => TypedResults.NoContent(),
+                RefreshOutcome.Superseded => ApiProblem.Conflict(
+                    "The session was just renewed by another request.", "Retry the request: the new session is already in place."),
+                _ => ApiProblem.Status(StatusCodes.Status401Unauthorized, "The session has ended. Sign in again."),
+            }).RequireRateLimiting(RateLimits.SignIn);
+
+        auth.MapPost("/sign-out", async (HttpContext context, Sessions sessions) =>
         {
-            cookies.DeleteSession(context.Response);
+            await sessions.EndAsync(context);
             return TypedResults.NoContent();
         });
 
@@ -47,8 +56,7 @@ public static class AuthEndpoints
         DevSignInRequest request,
         HttpContext context,
         IClusterClient cluster,
-        SessionTokens tokens,
-        SessionCookies cookies,
+        Sessions sessions,
         IOptions<AuthOptions> options)
     {
         if (!options.Value.DevSignInEnabled)
@@ -64,8 +72,7 @@ public static class AuthEndpoints
         var email = IdentityKeys.NormalizeEmail(request.Email!);
         var name = request.Name!.Trim();
         var user = await cluster.GetGrain<IIdentityGrain>(IdentityKeys.Local(email)).SignIn(email, name);
-        var (token, expires) = tokens.Issue(user);
-        cookies.AppendSession(context.Response, token, expires);
+        await sessions.StartAsync(context, user);
         var balance = await cluster.GetGrain<IWalletGrain>(user.Id).GetBalance();
         return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.Name, CreditAmount.ToDecimal(balance.Balance)));
     }

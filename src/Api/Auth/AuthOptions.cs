@@ -20,8 +20,11 @@ public sealed class AuthOptions
     /// </summary>
     public bool? SecureCookies { get; set; }
 
-    /// <summary>How long a session token is good for.</summary>
-    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>How long an access token (the session cookie) is good for; the refresh token renews it.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a sign-in lasts without the user signing in again.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
     public bool DevSignInEnabled => DevSignIn ?? false;
 

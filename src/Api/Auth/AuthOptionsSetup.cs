@@ -54,9 +54,14 @@ public sealed class AuthOptionsSetup(IHostEnvironment environment, IConfiguratio
             }
         }
 
-        if (options.SessionLifetime < TimeSpan.FromMinutes(1) || options.SessionLifetime > TimeSpan.FromDays(30))
+        if (options.AccessTokenLifetime < TimeSpan.FromMinutes(1) || options.AccessTokenLifetime > TimeSpan.FromHours(1))
         {
-            failures.Add("Auth:SessionLifetime must be between one minute and 30 days.");
+            failures.Add("Auth:AccessTokenLifetime must be between one minute and one hour.");
+        }
+
+        if (options.RefreshTokenLifetime < options.AccessTokenLifetime || options.RefreshTokenLifetime > TimeSpan.FromDays(90))
+        {
+            failures.Add("Auth:RefreshTokenLifetime must be at least the access token's lifetime and at most 90 days.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -14,6 +14,8 @@ public sealed class SessionCookies(IOptions<AuthOptions> options)
 
     public string CsrfName => Secure ? "__Host-mpw_csrf" : "mpw_csrf";
 
+    public string RefreshName => Secure ? "__Host-mpw_refresh" : "mpw_refresh";
+
     public void AppendSession(HttpResponse response, string token, DateTimeOffset expires) =>
         response.Cookies.Append(SessionName, token, new CookieOptions
         {
@@ -25,6 +27,21 @@ public sealed class SessionCookies(IOptions<AuthOptions> options)
             IsEssential = true,
         });
 
-    public void DeleteSession(HttpResponse response) =>
+    /// <summary>Strict: the refresh token only ever goes to this site's own requests.</summary>
+    public void AppendRefresh(HttpResponse response, string token, DateTimeOffset expires) =>
+        response.Cookies.Append(RefreshName, token, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = Secure,
+            SameSite = SameSiteMode.Strict,
+            Path = "/",
+            Expires = expires,
+            IsEssential = true,
+        });
+
+    public void DeleteAll(HttpResponse response)
+    {
         response.Cookies.Delete(SessionName, new CookieOptions { HttpOnly = true, Secure = Secure, SameSite = SameSiteMode.Lax, Path = "/" });
+        response.Cookies.Delete(RefreshName, new CookieOptions { HttpOnly = true, Secure = Secure, SameSite = SameSiteMode.Strict, Path = "/" });
+    }
 }

@@ -22,7 +22,7 @@ public sealed class SessionTokens(
     public (string Token, DateTimeOffset Expires) Issue(UserProfile user)
     {
         var now = clock.GetUtcNow();
-        var expires = now + options.Value.SessionLifetime;
+        var expires = now + options.Value.AccessTokenLifetime;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

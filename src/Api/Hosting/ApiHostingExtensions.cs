@@ -51,6 +51,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<SessionCookies>();
+        services.AddSingleton<Sessions>();
         services.AddSingleton<RunEventRelay>();
         services.AddSingleton<GatewayLossSignal>();
         services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayLossSignal>());

@@ -24,7 +24,28 @@ async function refreshCsrf() {
   state.csrf = (await response.json()).token;
 }
 
-async function api(method, path, body, headers = {}) {
+let renewing = null;
+
+// Access tokens last minutes; on a 401 the refresh cookie buys a new one, once, shared by concurrent callers.
+function renewSession() {
+  renewing ??= (async () => {
+    try {
+      await refreshCsrf(); // the expired session no longer says who we are, so the token must not either
+      const response = await fetch('/api/auth/refresh', {
+        method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-TOKEN': state.csrf },
+      });
+      // 409: another tab renewed it a moment ago, and the new cookies are already ours.
+      if (!response.ok && response.status !== 409) return false;
+      await refreshCsrf();
+      return true;
+    } finally {
+      renewing = null;
+    }
+  })();
+  return renewing;
+}
+
+async function api(method, path, body, headers = {}, renewed = false) {
   const init = { method, credentials: 'same-origin', headers: { ...headers } };
   if (method !== 'GET') {
     init.headers['X-CSRF-TOKEN'] = state.csrf;
@@ -34,6 +55,9 @@ async function api(method, path, body, headers = {}) {
     init.body = JSON.stringify(body);
   }
   const response = await fetch(path, init);
+  if (response.status === 401 && !renewed && await renewSession()) {
+    return api(method, path, body, headers, true);
+  }
   if (response.status === 204) return null;
   const data = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
   if (!response.ok) throw new ApiError(response.status, data);
@@ -180,8 +204,13 @@ async function showRun(runId) {
     finish('completed');
   });
   events.addEventListener('error', (e) => {
-    // A server 'error' event has data; a dropped connection does not, and EventSource reconnects by itself.
-    if (e.data) finish('failed', JSON.parse(e.data));
+    // A server 'error' event has data; a dropped connection does not, and EventSource reconnects by itself,
+    // unless the reconnect was refused (the session expired meanwhile): then renew it and follow again.
+    if (e.data) {
+      finish('failed', JSON.parse(e.data));
+    } else if (events.readyState === EventSource.CLOSED && state.events === events) {
+      renewSession().then((ok) => (ok ? showRun(runId) : showSignedOut()));
+    }
   });
 }
 

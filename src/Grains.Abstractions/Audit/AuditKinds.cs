@@ -7,4 +7,5 @@ public static class AuditKinds
     public const string CsrfFailure = "csrf-failure";
     public const string PermissionDenied = "permission-denied";
     public const string CreditMovement = "credit-movement";
+    public const string RefreshReuse = "refresh-reuse";
 }

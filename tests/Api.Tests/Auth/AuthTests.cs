@@ -146,4 +146,89 @@ public sealed class AuthTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.Http.GetAsync("/api/auth/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task Refresh_AfterTheAccessTokenIsGone_RenewsBothCookies()
+    {
+        using var client = await fixture.SignedInClientAsync();
+        var refreshBefore = client.Cookies.GetCookies(fixture.BaseAddress)["mpw_refresh"]!.Value;
+        client.Cookies.GetCookies(fixture.BaseAddress)["mpw_session"]!.Expired = true;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.Http.GetAsync("/api/auth/me")).StatusCode);
+
+        await client.RefreshCsrfAsync();
+        var refreshed = await client.SendAsync(HttpMethod.Post, "/api/auth/refresh");
+
+        Assert.Equal(HttpStatusCode.NoContent, refreshed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/api/auth/me")).StatusCode);
+        Assert.NotEqual(refreshBefore, client.Cookies.GetCookies(fixture.BaseAddress)["mpw_refresh"]!.Value);
+    }
+
+    [Fact]
+    public async Task Refresh_WithAnOlderTokenThanTheLast_RevokesTheWholeSignIn()
+    {
+        using var client = await fixture.SignedInClientAsync();
+        var first = client.Cookies.GetCookies(fixture.BaseAddress)["mpw_refresh"]!.Value;
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/auth/refresh")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/auth/refresh")).StatusCode);
+        var current = client.Cookies.GetCookies(fixture.BaseAddress)["mpw_refresh"]!.Value;
+
+        // A stolen copy of the first token comes back after two rotations.
+        using var thief = fixture.NewClient();
+        thief.Cookies.Add(fixture.BaseAddress, new Cookie("mpw_refresh", first));
+        await thief.RefreshCsrfAsync();
+        var stolen = await thief.SendAsync(HttpMethod.Post, "/api/auth/refresh");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, stolen.StatusCode);
+        client.Cookies.Add(fixture.BaseAddress, new Cookie("mpw_refresh", current));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(HttpMethod.Post, "/api/auth/refresh")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Refresh_TheTokenJustReplaced_Is409NotARevocation()
+    {
+        using var client = await fixture.SignedInClientAsync();
+        var first = client.Cookies.GetCookies(fixture.BaseAddress)["mpw_refresh"]!.Value;
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/auth/refresh")).StatusCode);
+        var current = client.Cookies.GetCookies(fixture.BaseAddress)["mpw_refresh"]!.Value;
+
+        // A second tab's refresh sent with the old cookie, a moment after the first tab's.
+        client.Cookies.Add(fixture.BaseAddress, new Cookie("mpw_refresh", first));
+        var raced = await client.SendAsync(HttpMethod.Post, "/api/auth/refresh");
+
+        Assert.Equal(HttpStatusCode.Conflict, raced.StatusCode);
+        client.Cookies.Add(fixture.BaseAddress, new Cookie("mpw_refresh", current));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Post, "/api/auth/refresh")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("garbage")]
+    [InlineData("0123456789abcdef0123456789abcdef.not-a-real-secret")]
+    public async Task Refresh_WithoutAValidToken_Is401(string? token)
+    {
+        using var client = fixture.NewClient();
+        if (token is not null)
+        {
+            client.Cookies.Add(fixture.BaseAddress, new Cookie("mpw_refresh", token));
+        }
+
+        await client.RefreshCsrfAsync();
+        var response = await client.SendAsync(HttpMethod.Post, "/api/auth/refresh");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task SignOut_RevokesTheRefreshToken()
+    {
+        using var client = await fixture.SignedInClientAsync();
+        var refresh = client.Cookies.GetCookies(fixture.BaseAddress)["mpw_refresh"]!.Value;
+
+        await client.SendAsync(HttpMethod.Post, "/api/auth/sign-out");
+        client.Cookies.Add(fixture.BaseAddress, new Cookie("mpw_refresh", refresh));
+        await client.RefreshCsrfAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(HttpMethod.Post, "/api/auth/refresh")).StatusCode);
+    }
 }
