@@ -76,4 +76,26 @@ public sealed class LetterPageTests(BrowserFixture fixture)
         Assert.Equal(written, await page.GetByTestId("letter").InnerTextAsync());
         Assert.Equal("Street lights on Elm Road have been out for six weeks.", await page.InputValueAsync("#intake"));
     }
+
+    [SkippableFact]
+    public async Task Page_AccessTokenGone_RenewsTheSessionAndCarriesOn()
+    {
+        Skip.If(fixture.Browser is null, $"Chromium is not installed at {BrowserFixture.ChromiumPath}.");
+        await using var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.FillAsync("#sign-in-name", "Cara Example");
+        await page.FillAsync("#sign-in-email", $"{Guid.NewGuid():N}@example.com");
+        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await Assertions.Expect(page.GetByTestId("credits")).ToHaveTextAsync("3.00");
+
+        // As if the 15-minute access token had expired: only the refresh cookie is left.
+        await context.ClearCookiesAsync(new BrowserContextClearCookiesOptions { Name = "mpw_session" });
+        await page.FillAsync("#intake", "The footbridge over the canal has been closed since spring.");
+        await page.ClickAsync("#write-letter");
+
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("credits")).ToHaveTextAsync("2.80");
+        Assert.Contains(await context.CookiesAsync(), c => c.Name == "mpw_session");
+    }
 }
