@@ -17,31 +17,25 @@ public sealed class SessionCookies(IOptions<AuthOptions> options)
     public string RefreshName => Secure ? "__Host-mpw_refresh" : "mpw_refresh";
 
     public void AppendSession(HttpResponse response, string token, DateTimeOffset expires) =>
-        response.Cookies.Append(SessionName, token, new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = Secure,
-            SameSite = SameSiteMode.Lax,
-            Path = "/",
-            Expires = expires,
-            IsEssential = true,
-        });
+        response.Cookies.Append(SessionName, token, Options(SameSiteMode.Lax, expires));
 
     /// <summary>Strict: the refresh token only ever goes to this site's own requests.</summary>
     public void AppendRefresh(HttpResponse response, string token, DateTimeOffset expires) =>
-        response.Cookies.Append(RefreshName, token, new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = Secure,
-            SameSite = SameSiteMode.Strict,
-            Path = "/",
-            Expires = expires,
-            IsEssential = true,
-        });
+        response.Cookies.Append(RefreshName, token, Options(SameSiteMode.Strict, expires));
 
     public void DeleteAll(HttpResponse response)
     {
-        response.Cookies.Delete(SessionName, new CookieOptions { HttpOnly = true, Secure = Secure, SameSite = SameSiteMode.Lax, Path = "/" });
-        response.Cookies.Delete(RefreshName, new CookieOptions { HttpOnly = true, Secure = Secure, SameSite = SameSiteMode.Strict, Path = "/" });
+        response.Cookies.Delete(SessionName, Options(SameSiteMode.Lax, expires: null));
+        response.Cookies.Delete(RefreshName, Options(SameSiteMode.Strict, expires: null));
     }
+
+    private CookieOptions Options(SameSiteMode sameSite, DateTimeOffset? expires) => new()
+    {
+        HttpOnly = true,
+        Secure = Secure,
+        SameSite = sameSite,
+        Path = "/",
+        Expires = expires,
+        IsEssential = true,
+    };
 }
