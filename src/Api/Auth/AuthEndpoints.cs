@@ -22,17 +22,11 @@ public static class AuthEndpoints
 
         auth.MapPost("/dev-sign-in", DevSignIn).RequireRateLimiting(RateLimits.SignIn);
 
-        auth.MapGet("/me", async (HttpContext context, IClusterClient cluster) =>
-        {
-            var user = context.User;
-            var userId = user.GetUserId();
-            var balance = await cluster.GetGrain<IWalletGrain>(userId).GetBalance();
-            return TypedResults.Ok(new MeResponse(
-                userId,
-                user.FindFirst(SessionClaims.Email)?.Value ?? string.Empty,
-                user.FindFirst(SessionClaims.Name)?.Value ?? string.Empty,
-                CreditAmount.ToDecimal(balance.Balance)));
-        }).RequireAuthorization();
+        auth.MapGet("/me", async (HttpContext context, IClusterClient cluster) => TypedResults.Ok(await MeAsync(
+            cluster,
+            context.User.GetUserId(),
+            context.User.FindFirst(SessionClaims.Email)?.Value ?? string.Empty,
+            context.User.FindFirst(SessionClaims.Name)?.Value ?? string.Empty))).RequireAuthorization();
 
         auth.MapPost("/refresh", async Task<IResult> (HttpContext context, Sessions sessions) =>
             await sessions.RenewAsync(context) switch
@@ -73,9 +67,11 @@ public static class AuthEndpoints
         var name = request.Name!.Trim();
         var user = await cluster.GetGrain<IIdentityGrain>(IdentityKeys.Local(email)).SignIn(email, name);
         await sessions.StartAsync(context, user);
-        var balance = await cluster.GetGrain<IWalletGrain>(user.Id).GetBalance();
-        return TypedResults.Ok(new MeResponse(user.Id, user.Email, user.Name, CreditAmount.ToDecimal(balance.Balance)));
+        return TypedResults.Ok(await MeAsync(cluster, user.Id, user.Email, user.Name));
     }
+
+    private static async Task<MeResponse> MeAsync(IClusterClient cluster, Guid userId, string email, string name) =>
+        new(userId, email, name, CreditAmount.ToDecimal((await cluster.GetGrain<IWalletGrain>(userId).GetBalance()).Balance));
 }
 
 public sealed record CsrfResponse(string Token);

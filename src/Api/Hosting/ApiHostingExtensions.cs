@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MpWriter.Api.Auth;
 using MpWriter.Api.Credits;
@@ -38,8 +37,7 @@ public static class ApiHostingExtensions
         services.AddMpWriterClusterSettings(configuration);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = cluster.DrainTimeout);
 
-        services.TryAddKeyedSingleton(MpWriterTime.Key, TimeProvider.System);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddMpWriterClock();
 
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<AuthOptionsSetup>();

@@ -18,10 +18,6 @@ public sealed class ClusterHealthCheck(IClusterClient cluster) : IHealthCheck
             return HealthCheckResult.Unhealthy("The cluster did not answer.");
         }
 
-        var failing = probes.Where(p => !p.Healthy).ToList();
-        var data = probes.ToDictionary(p => p.Name, p => (object)(p.Healthy ? "healthy" : p.Problem ?? "unhealthy"));
-        return failing.Count == 0
-            ? HealthCheckResult.Healthy("The cluster and its storage answer.", data)
-            : HealthCheckResult.Unhealthy(string.Join(" ", failing.Select(p => $"{p.Name}: {p.Problem}")), data: data);
+        return StorageProbes.ToHealthCheckResult(probes, "The cluster and its storage answer.");
     }
 }

@@ -23,7 +23,6 @@ public sealed partial class RunEventRelay(
         var channel = Channel.CreateBounded<RunEvent>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pump = PumpAsync(runId, ownerId, afterSeq, channel.Writer, stop.Token);
-        var lastSeq = afterSeq;
         try
         {
             Task<bool>? waiting = null;
@@ -47,13 +46,12 @@ public sealed partial class RunEventRelay(
 
                 if (idle)
                 {
-                    yield return new RunEvent(lastSeq, RunEventType.Heartbeat);
+                    yield return new RunEvent(0, RunEventType.Heartbeat);
                     continue;
                 }
 
                 while (channel.Reader.TryRead(out var runEvent))
                 {
-                    lastSeq = Math.Max(lastSeq, runEvent.Seq);
                     yield return runEvent;
                 }
             }

@@ -124,8 +124,7 @@ public static class SiloBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddKeyedSingleton(MpWriterTime.Key, TimeProvider.System);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddMpWriterClock();
 
         // Grain state is written with the Orleans serializer: the state types carry stable [Id]s and aliases, so
         // fields can be added and types renamed without breaking stored state, and nothing deserializes by type name.
@@ -133,6 +132,14 @@ public static class SiloBuilderExtensions
         services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
 
         services.TryAddSingleton<IDraftingProvider, OfflineDraftingProvider>();
+        return services;
+    }
+
+    /// <summary>The system clock as the application's clock (keyed, so tests can replace it) and as the runtime's.</summary>
+    public static IServiceCollection AddMpWriterClock(this IServiceCollection services)
+    {
+        services.TryAddKeyedSingleton(MpWriterTime.Key, TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 

@@ -9,8 +9,8 @@ using MpWriter.Grains.Wallets;
 namespace MpWriter.Grains.Identity;
 
 /// <summary>
-/// Maps one sign-in identity to its user. The sign-up grant is remembered here, so it is given exactly once even
-/// if a crash falls between creating the user and granting.
+/// Maps one sign-in identity to its user, remembering the user id so later sign-ins skip the user lookup-or-create.
+/// The sign-up grant is given with the first sign-in, exactly once by the wallet's idempotency.
 /// </summary>
 public sealed partial class IdentityGrain(
     [PersistentState("identity", StorageNames.GrainState)] IPersistentState<IdentityState> state,
@@ -28,29 +28,26 @@ public sealed partial class IdentityGrain(
         {
             var signIn = await users.FindOrCreateAsync(provider, subject, email, name);
             user = signIn.User;
-            state.State.UserId = user.Id;
-            await state.WriteStateAsync();
             if (signIn.Created)
             {
                 LogUserCreated(logger, user.Id, provider);
             }
-        }
-        else
-        {
-            user = await users.GetAsync(state.State.UserId)
-                ?? throw new InvalidOperationException($"User {state.State.UserId} of identity {provider} is missing.");
-        }
 
-        if (!state.State.SignupGranted)
-        {
+            // Granted before the user id is saved: after a crash in between, the next sign-in grants again and the
+            // wallet answers Duplicate, since "signup" is the grant's operation id.
             var grant = credits.Value.SignupGrantHundredths;
             if (grant > 0)
             {
                 await GrainFactory.GetGrain<IWalletGrain>(user.Id).Grant("signup", grant, "signup");
             }
 
-            state.State.SignupGranted = true;
+            state.State.UserId = user.Id;
             await state.WriteStateAsync();
+        }
+        else
+        {
+            user = await users.GetAsync(state.State.UserId)
+                ?? throw new InvalidOperationException($"User {state.State.UserId} of identity {provider} is missing.");
         }
 
         await audit.AppendAsync([new AuditEvent(clock.GetUtcNow(), AuditKinds.SignIn, user.Id, provider, null, null)]);

@@ -5,7 +5,4 @@ public sealed class IdentityState
 {
     [Id(0)]
     public Guid UserId { get; set; }
-
-    [Id(1)]
-    public bool SignupGranted { get; set; }
 }

@@ -33,11 +33,6 @@ public sealed class WritingDeskGrain(
             return new DeskWriteResult(DeskWriteOutcome.VersionConflict, Job());
         }
 
-        if (!S.Exists)
-        {
-            S.LetterRunId = null;
-        }
-
         S.Exists = true;
         S.Intake = update.Intake;
         S.MpName = update.MpName;
