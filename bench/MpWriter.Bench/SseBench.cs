@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using MpWriter.Api.Hosting;
 using MpWriter.Api.Runs;
 using MpWriter.Grains.Ai;
 using MpWriter.Grains.Runs;
@@ -31,22 +30,19 @@ public static class SseBench
     {
         var streams = options.Int("streams", 1000);
         var delay = TimeSpan.FromMilliseconds(options.Int("delay-ms", 250));
-        using var data = new TempDirectory("mpwriter-bench-sse");
-        var apiPort = FreePort.Next();
         // Not Development: no scope validation or developer pages in the measured path.
-        await using var api = ApiApp.Build(ApiHost.Arguments(data.Path, apiPort, new Dictionary<string, string>
+        await using var api = await ApiServer.StartAsync(new Dictionary<string, string>
         {
             ["environment"] = "Staging",
             ["Auth:DevSignIn"] = "true",
             ["Auth:SecureCookies"] = "false",
             ["Ai:Offline:DeltaDelay"] = delay.ToString(),
             ["Serilog:MinimumLevel:Default"] = "Error",
-        }));
-        await api.StartAsync();
+        });
         var barePort = FreePort.Next();
         await using var bare = BareServer(barePort, delay);
         await bare.StartAsync();
-        var apiBase = new Uri($"http://127.0.0.1:{apiPort}");
+        var apiBase = api.BaseAddress;
         var bareBase = new Uri($"http://127.0.0.1:{barePort}");
 
         Console.WriteLine($"sse bench: {Environment.ProcessorCount} cores, {streams:N0} streams, {delay.TotalMilliseconds:0} ms between deltas");
@@ -71,7 +67,6 @@ public static class SseBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"replay: events/s ratio relay/bare {replay.EventsPerSecond / replayBare.EventsPerSecond:0.00}; stream time p50 {replay.P50 / replayBare.P50:0.0}x, p99 {replay.P99 / replayBare.P99:0.0}x bare"));
         await bare.StopAsync();
-        await api.StopAsync();
     }
 
     private sealed record Measurement(double EventsPerSecond, double P50, double P99);

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using MpWriter.Api.Hosting;
 using MpWriter.Testing;
 
 namespace MpWriter.Api.Tests;
@@ -8,31 +6,21 @@ namespace MpWriter.Api.Tests;
 /// <summary>The real Api (embedded silo included) on Kestrel at 127.0.0.1, shared by the collection.</summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
-    private readonly TempDirectory _data = new("mpwriter-api");
-    private WebApplication? _app;
+    private ApiServer? _server;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server!.BaseAddress;
 
     /// <summary>The embedded silo's grains, for tests that disturb a run from inside the cluster.</summary>
-    public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
+    public IGrainFactory Grains => _server!.Services.GetRequiredService<IGrainFactory>();
 
-    public async Task InitializeAsync()
-    {
-        var port = FreePort.Next();
-        _app = ApiApp.Build(ApiHost.Arguments(_data.Path, port));
-        await _app.StartAsync();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-    }
+    public async Task InitializeAsync() => _server = await ApiServer.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
-
-        _data.Dispose();
     }
 
     public ApiClient NewClient() => new(BaseAddress);

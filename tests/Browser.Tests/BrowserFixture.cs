@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
-using MpWriter.Api.Hosting;
 using MpWriter.Testing;
 
 namespace MpWriter.Browser.Tests;
@@ -13,8 +11,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly TempDirectory _data = new("mpwriter-browser");
-    private WebApplication? _app;
+    private ApiServer? _server;
     private IPlaywright? _playwright;
 
     public IBrowser? Browser { get; private set; }
@@ -23,13 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort.Next();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        _app = ApiApp.Build(ApiHost.Arguments(_data.Path, port, new Dictionary<string, string>
-        {
-            ["Ai:Offline:DeltaDelay"] = "00:00:00.010",
-        }));
-        await _app.StartAsync();
+        _server = await ApiServer.StartAsync(new Dictionary<string, string> { ["Ai:Offline:DeltaDelay"] = "00:00:00.010" });
+        BaseUrl = _server.BaseAddress.ToString().TrimEnd('/');
 
         if (!File.Exists(ChromiumPath))
         {
@@ -57,13 +49,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
-
-        _data.Dispose();
     }
 }
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using MpWriter.Api.Hosting;
 using MpWriter.Testing;
 
 namespace MpWriter.Api.Tests.Auth;
@@ -10,27 +8,21 @@ namespace MpWriter.Api.Tests.Auth;
 /// <summary>With secure cookies on (every environment but Development), the cookies carry the __Host- prefix.</summary>
 public sealed class SecureCookieTests : IAsyncLifetime
 {
-    private readonly TempDirectory _data = new("mpwriter-secure");
-    private WebApplication? _app;
+    private ApiServer? _server;
     private Uri _address = null!;
 
     public async Task InitializeAsync()
     {
-        var port = FreePort.Next();
-        _app = ApiApp.Build(ApiHost.Arguments(_data.Path, port, new Dictionary<string, string> { ["Auth:SecureCookies"] = "true" }));
-        await _app.StartAsync();
-        _address = new Uri($"http://127.0.0.1:{port}");
+        _server = await ApiServer.StartAsync(new Dictionary<string, string> { ["Auth:SecureCookies"] = "true" });
+        _address = _server.BaseAddress;
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
-
-        _data.Dispose();
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MpWriter.Api.Hosting;
 using MpWriter.Testing;
 
 namespace MpWriter.Api.Tests.Hosting;
@@ -11,9 +10,8 @@ public sealed class StartupValidationTests
 
     private static async Task<string> StartupFailureAsync(Dictionary<string, string> settings)
     {
-        using var data = new TempDirectory("mpwriter-startup");
-        await using var app = ApiApp.Build(ApiHost.Arguments(data.Path, FreePort.Next(), settings));
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+        await using var server = ApiServer.Create(settings);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => server.App.StartAsync());
         var failures = failure is AggregateException aggregate ? aggregate.InnerExceptions : [failure];
         Assert.All(failures, f => Assert.IsType<OptionsValidationException>(f));
         return string.Join(Environment.NewLine, failures.Select(f => f.Message));
